@@ -1,0 +1,10 @@
+#!/usr/bin/env node
+// Launcher for the TypeScript CLI: registers tsx with this package's tsconfig, then runs cli/main.ts.
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { register } from "tsx/esm/api";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+register({ tsconfig: path.join(root, "tsconfig.json") });
+const { main } = await import(pathToFileURL(path.join(root, "cli/main.ts")).href);
+process.exitCode = await main(process.argv.slice(2));
