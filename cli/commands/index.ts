@@ -2,3 +2,5 @@ import { registerCommand } from "../main";
 
 // One line per subcommand; each module default-exports its Command.
 registerCommand("convert", "Convert raw ToolBench answers to ToolEval's converted format (file mode)", async () => (await import("./convert")).default);
+registerCommand("pass-rate", "Pass rate (SoPR / ToolBench v1 / rule-based) from converted answers, ToolEval result files (file mode)", async () => (await import("./pass-rate")).default);
+registerCommand("preference", "Win rate of a candidate against a reference model, ToolEval result files (file mode)", async () => (await import("./preference")).default);

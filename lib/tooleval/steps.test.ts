@@ -3,8 +3,9 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { endsWithFinish, renderSteps } from "./steps";
 import type { ConvertedAnswerFile } from "./types";
+import { STB_EXAMPLE } from "../../tests/support/fixtures";
 
-const FIXTURES = path.resolve(import.meta.dirname, "../../../shared/fixtures/stabletoolbench/data_example");
+const FIXTURES = STB_EXAMPLE;
 const readJson = (file: string) => JSON.parse(fs.readFileSync(path.join(FIXTURES, file), "utf8"));
 
 describe("renderSteps", () => {
