@@ -22,6 +22,8 @@ export default defineConfig({
           include: ["tests/integration/**/*.test.ts"],
           environment: "node",
           globalSetup: ["tests/integration/global-setup.ts"],
+          env: { TOOLEVAL_SECRET: "integration-tests-only-secret-0123456789abcdef", TOOLEVAL_DATA_DIR: ".tooleval-test" },
+          fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },

@@ -1,0 +1,58 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { getSessionUser } from "@/lib/auth/session";
+import { can } from "@/lib/auth/roles";
+import { listUsers } from "@/lib/users/users";
+import { CreateUserForm } from "./_components/create-user-form";
+import { RoleSelect } from "./_components/role-select";
+
+export const metadata: Metadata = { title: "Admin" };
+export const dynamic = "force-dynamic";
+
+export default async function AdminPage() {
+  const user = await getSessionUser();
+  if (!user) redirect("/sign-in?next=/admin");
+  if (!can(user.role, "users:manage")) {
+    return (
+      <div className="rounded-lg border border-red-200 bg-red-50 p-6 text-red-800" data-testid="forbidden">
+        The admin area is for administrators. You are signed in as {user.role}.
+      </div>
+    );
+  }
+  const users = await listUsers();
+
+  return (
+    <div className="space-y-8">
+      <h1 className="text-2xl font-semibold">Admin</h1>
+      <section className="space-y-3">
+        <h2 className="text-lg font-semibold">Users</h2>
+        <table className="w-full overflow-hidden rounded-lg border border-slate-200 bg-white text-sm shadow-sm" data-testid="users-table">
+          <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
+            <tr>
+              <th className="px-4 py-2">Email</th>
+              <th className="px-4 py-2">Name</th>
+              <th className="px-4 py-2">Role</th>
+              <th className="px-4 py-2">Created</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {users.map((row) => (
+              <tr key={row.id}>
+                <td className="px-4 py-2">{row.email}</td>
+                <td className="px-4 py-2">{row.name}</td>
+                <td className="px-4 py-2">
+                  <RoleSelect userId={row.id} role={row.role} disabled={row.id === user.id} />
+                </td>
+                <td className="px-4 py-2 text-slate-500">{row.createdAt.toISOString().slice(0, 10)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      <section className="space-y-3">
+        <h2 className="text-lg font-semibold">Add a user</h2>
+        <CreateUserForm />
+      </section>
+    </div>
+  );
+}
