@@ -9,6 +9,7 @@ export const E2E_PORT = Number(process.env.E2E_PORT ?? 3210);
 export const E2E_JUDGE_PORT = Number(process.env.E2E_JUDGE_PORT ?? 4710);
 export const E2E_BASE_URL = `http://127.0.0.1:${E2E_PORT}`;
 export const E2E_ADMIN = { email: "admin@e2e.test", password: "e2e-admin-password" };
+export const E2E_DATA_DIR = process.env.E2E_DATA_DIR ?? ".tooleval-e2e/current";
 
 export default defineConfig({
   testDir: "e2e",
@@ -45,7 +46,7 @@ export default defineConfig({
       env: {
         PORT: String(E2E_PORT),
         HOST: "127.0.0.1",
-        TOOLEVAL_DATA_DIR: ".tooleval-e2e/current",
+        TOOLEVAL_DATA_DIR: E2E_DATA_DIR,
         TOOLEVAL_ADMIN_EMAIL: E2E_ADMIN.email,
         TOOLEVAL_ADMIN_PASSWORD: E2E_ADMIN.password,
         TOOLEVAL_SEED_DEMO: "1",

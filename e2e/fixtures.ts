@@ -1,7 +1,7 @@
 import { expect, type APIRequestContext, type Page } from "@playwright/test";
-import { E2E_ADMIN, E2E_BASE_URL } from "../playwright.config";
+import { E2E_ADMIN, E2E_BASE_URL, E2E_DATA_DIR } from "../playwright.config";
 
-export { E2E_ADMIN, E2E_BASE_URL };
+export { E2E_ADMIN, E2E_BASE_URL, E2E_DATA_DIR };
 
 /** Signs in through the page, as a person would. */
 export const signInThroughPage = async (page: Page, { email, password }: { email: string; password: string }) => {

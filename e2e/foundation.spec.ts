@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { expect, request as playwrightRequest, test } from "@playwright/test";
-import { E2E_ADMIN, E2E_BASE_URL, signInThroughApi, signInThroughPage, uniqueEmail } from "./fixtures";
+import { E2E_ADMIN, E2E_BASE_URL, E2E_DATA_DIR, signInThroughApi, signInThroughPage, uniqueEmail } from "./fixtures";
 
 test("[LEADERBOARD] a visitor sees the demo leaderboard, clearly marked as demo", async ({ page }) => {
   await page.goto("/");
@@ -103,7 +103,7 @@ test("[SECURITY] no secret reaches the browser", async ({ page }) => {
   await signInThroughPage(page, E2E_ADMIN);
   for (const path of ["/", "/admin", "/runs", "/upload", "/stats", "/label"]) await page.goto(path);
   const everything = responses.join("\n");
-  const dataDir = path.resolve(".tooleval-e2e/current");
+  const dataDir = path.resolve(E2E_DATA_DIR);
   const installationSecret = fs.readFileSync(path.join(dataDir, "secret"), "utf8").trim();
   const databasePassword = (JSON.parse(fs.readFileSync(path.join(dataDir, "pg.json"), "utf8")) as { password: string }).password;
   for (const secret of [E2E_ADMIN.password, "e2e-local-judge", "postgresql://", installationSecret, databasePassword]) {

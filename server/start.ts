@@ -7,7 +7,7 @@ import { getEnv } from "../lib/env";
 import { getAppSecret } from "../lib/secrets";
 import { seedDemo } from "../lib/seed/demo";
 import { ensureBuild } from "./build";
-import { runWorker } from "./worker-runtime";
+import { runWorker } from "../lib/runs/execute/run-worker";
 import { onShutdown, shutdown } from "./shutdown";
 
 /**

@@ -1,7 +1,7 @@
 import { openDatabase } from "../lib/db/database";
 import { getEnv } from "../lib/env";
 import { onShutdown } from "./shutdown";
-import { runWorker } from "./worker-runtime";
+import { runWorker } from "../lib/runs/execute/run-worker";
 
 /**
  * `npm run worker`: one more worker process against the same database (DATABASE_URL, or the embedded

@@ -1,4 +1,5 @@
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { getEnv } from "../env";
 import { PrismaClient } from "../generated/prisma/client";
 
@@ -8,13 +9,12 @@ import { PrismaClient } from "../generated/prisma/client";
  */
 const OMIT = { judgeConfig: { apiKeyEnc: true } } as const;
 
-const createClient = (url: string) =>
-  new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }), omit: OMIT });
+const createClientOnPool = (pool: pg.Pool) => new PrismaClient({ adapter: new PrismaPg(pool), omit: OMIT });
 
-export type Db = ReturnType<typeof createClient>;
+export type Db = ReturnType<typeof createClientOnPool>;
 
-type Globals = { tooleval?: { url?: string; client?: ReturnType<typeof createClient> } };
-const globals = globalThis as typeof globalThis & Globals;
+type State = { url?: string; pool?: pg.Pool; client?: Db };
+const globals = globalThis as typeof globalThis & { tooleval?: State };
 const state = (globals.tooleval ??= {});
 
 /** Points this process at a database (called once the embedded server is up or DATABASE_URL is known). */
@@ -22,6 +22,7 @@ export const useDatabaseUrl = (url: string) => {
   if (state.url === url) return;
   state.url = url;
   state.client = undefined;
+  state.pool = undefined;
 };
 
 export const databaseUrl = (): string => {
@@ -31,14 +32,22 @@ export const databaseUrl = (): string => {
   return url;
 };
 
+/**
+ * The process-wide connection pool. Prisma runs on it, and the judging hot path uses it directly for
+ * batched SQL (multi-row inserts and updates that Prisma cannot express).
+ */
+export const pool = () => (state.pool ??= new pg.Pool({ connectionString: databaseUrl(), max: 10, idleTimeoutMillis: 10_000 }));
+
 /** The process-wide Prisma client (kept on globalThis so Next's dev reloads do not open new pools). */
-export const db = () => (state.client ??= createClient(databaseUrl()));
+export const db = (): Db => (state.client ??= createClientOnPool(pool()));
 
 export const disconnectDb = async () => {
-  const client = state.client;
+  const { client, pool: current } = state;
   state.client = undefined;
+  state.pool = undefined;
   await client?.$disconnect();
+  await current?.end().catch(() => undefined);
 };
 
-/** A client for an explicit URL (tests, tools); the caller disconnects it. */
-export const createDb = (url: string) => createClient(url);
+/** A client on its own pool for an explicit URL (tests, tools); the caller disconnects it. */
+export const createDb = (url: string) => createClientOnPool(new pg.Pool({ connectionString: url, max: 4 }));

@@ -19,14 +19,16 @@ export const getBoss = (): Promise<PgBoss> =>
   (instance ??= (async () => {
     const boss = createBoss(databaseUrl());
     await boss.start();
-    const { ensureQueues } = await import("./jobs");
-    await ensureQueues(boss);
+    const [{ ensureQueues }, { JOB_CONTRACTS }] = await Promise.all([import("./jobs"), import("./contracts")]);
+    await ensureQueues(boss, JOB_CONTRACTS);
 
     return boss;
   })());
 
+/** Stops the instance gracefully; handlers still finishing may keep sending jobs with it meanwhile. */
 export const stopBoss = async (options: PgBoss.StopOptions = {}) => {
-  const boss = await instance?.catch(() => undefined);
-  instance = undefined;
+  const current = instance;
+  const boss = await current?.catch(() => undefined);
   await boss?.stop({ graceful: true, wait: true, timeout: 30_000, ...options });
+  if (instance === current) instance = undefined;
 };

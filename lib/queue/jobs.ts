@@ -2,41 +2,37 @@ import type PgBoss from "pg-boss";
 import type { z } from "zod";
 
 /**
- * A job type: a name, a zod payload schema (checked when sent AND when received, since payloads
- * outlive deployments), queue options, and a handler. Handlers must be idempotent: pg-boss may
- * deliver a job again after a crash.
+ * A job type's contract: its name, a zod payload schema (checked when a job is sent AND when it is
+ * received, since payloads outlive deployments) and its queue options. Senders (the web server)
+ * need only this; workers add a handler.
  */
-export type JobDefinition<S extends z.ZodType = z.ZodType> = {
-  name: string;
-  schema: S;
-  queue: Omit<PgBoss.Queue, "name">;
+export type JobContract<S extends z.ZodType = z.ZodType> = { name: string; schema: S; queue: Omit<PgBoss.Queue, "name"> };
+
+/** A contract with its handler. Handlers must be idempotent: pg-boss may deliver a job again after a crash. */
+export type JobDefinition<S extends z.ZodType = z.ZodType> = JobContract<S> & {
   /** How many jobs of this type one worker process handles at once. */
   concurrency: (workerConcurrency: number) => number;
-  handle: (data: z.output<S>, job: { id: string; retryCount: number }) => Promise<void>;
+  handle: (data: z.output<S>, job: { id: string }) => Promise<void>;
 };
 
 export const defineJob = <S extends z.ZodType>(definition: JobDefinition<S>) => definition;
 
-const registry = new Map<string, JobDefinition>();
+/** Any job definition, whatever its payload type (the worker parses with the job's own schema). */
+export type AnyJobDefinition = Omit<JobDefinition, "handle"> & { handle: (data: never, job: { id: string }) => Promise<void> };
 
-export const registerJobs = (...definitions: JobDefinition[]) => {
-  for (const definition of definitions) registry.set(definition.name, definition);
-};
-
-export const registeredJobs = () => [...registry.values()];
-
-export const ensureQueues = async (boss: PgBoss) => {
-  for (const definition of registry.values()) {
-    const existing = await boss.getQueue(definition.name);
-    if (!existing) await boss.createQueue(definition.name, { name: definition.name, ...definition.queue });
+export const ensureQueues = async (boss: PgBoss, contracts: JobContract[]) => {
+  for (const contract of contracts) {
+    const existing = await boss.getQueue(contract.name);
+    if (!existing) await boss.createQueue(contract.name, { name: contract.name, ...contract.queue });
   }
 };
 
-/** Validates and sends one job (or many with `sendJobs`). */
-export const sendJob = async <S extends z.ZodType>(boss: PgBoss, definition: JobDefinition<S>, data: z.input<S>, options: PgBoss.SendOptions = {}) =>
-  boss.send(definition.name, definition.schema.parse(data) as object, options);
+/** Validates and sends one job. */
+export const sendJob = async <S extends z.ZodType>(boss: PgBoss, contract: JobContract<S>, data: z.input<S>, options: PgBoss.SendOptions = {}) =>
+  boss.send(contract.name, contract.schema.parse(data) as object, options);
 
-export const sendJobs = async <S extends z.ZodType>(boss: PgBoss, definition: JobDefinition<S>, items: z.input<S>[], options: Omit<PgBoss.JobInsert, "data" | "name"> = {}) => {
+/** Validates and sends many jobs in one insert. */
+export const sendJobs = async <S extends z.ZodType>(boss: PgBoss, contract: JobContract<S>, items: z.input<S>[], options: Omit<PgBoss.JobInsert, "data" | "name"> = {}) => {
   if (items.length === 0) return;
-  await boss.insert(items.map((data) => ({ ...options, name: definition.name, data: definition.schema.parse(data) as object })));
+  await boss.insert(items.map((data) => ({ ...options, name: contract.name, data: contract.schema.parse(data) as object })));
 };

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { createBoss } from "../../lib/queue/boss";
-import { defineJob, ensureQueues, registerJobs, sendJob } from "../../lib/queue/jobs";
+import { defineJob, ensureQueues, sendJob } from "../../lib/queue/jobs";
 import { startWorker } from "../../lib/queue/worker";
 import { useTestDatabase } from "./db";
 
@@ -23,7 +23,6 @@ describe("queue", () => {
       seen.push(n);
     },
   });
-  registerJobs(slowJob);
   const boss = () => createBoss(database.url);
   const started: ReturnType<typeof boss>[] = [];
   afterAll(async () => {
@@ -34,7 +33,7 @@ describe("queue", () => {
     const sender = boss();
     started.push(sender);
     await sender.start();
-    await ensureQueues(sender);
+    await ensureQueues(sender, [slowJob]);
     await expect(sendJob(sender, slowJob, { n: "x" as unknown as number })).rejects.toThrow();
   });
 
@@ -42,8 +41,8 @@ describe("queue", () => {
     const instance = boss();
     started.push(instance);
     await instance.start();
-    await ensureQueues(instance);
-    const worker = await startWorker(instance, { concurrency: 2 });
+    await ensureQueues(instance, [slowJob]);
+    const worker = await startWorker(instance, { concurrency: 2, jobs: [slowJob] });
     await sendJob(instance, slowJob, { n: 1 });
     await sendJob(instance, slowJob, { n: 2 });
     await expect.poll(() => seen, { timeout: 10_000 }).toContain(1);

@@ -113,7 +113,7 @@ CREATE TABLE "queries" (
     "test_set_id" TEXT NOT NULL,
     "query_id" TEXT NOT NULL,
     "text" TEXT NOT NULL,
-    "api_list" JSONB NOT NULL,
+    "api_list" JSON NOT NULL,
     "relevant_apis" JSONB,
     "content_hash" TEXT NOT NULL,
     "created_at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
@@ -173,8 +173,8 @@ CREATE TABLE "solution_paths" (
     "method" TEXT NOT NULL,
     "total_steps" INTEGER NOT NULL,
     "final_answer" TEXT NOT NULL,
-    "answer_details" JSONB NOT NULL,
-    "available_tools" JSONB NOT NULL,
+    "answer_details" JSON NOT NULL,
+    "available_tools" JSON NOT NULL,
     "content_hash" TEXT NOT NULL,
     "origin" JSONB,
 
@@ -186,7 +186,7 @@ CREATE TABLE "evaluators" (
     "id" TEXT NOT NULL,
     "name" TEXT NOT NULL,
     "source" TEXT NOT NULL,
-    "config" JSONB NOT NULL,
+    "config" JSON NOT NULL,
     "template" TEXT NOT NULL,
     "content_hash" TEXT NOT NULL,
     "created_at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
@@ -223,6 +223,7 @@ CREATE TABLE "judge_leases" (
     "judge_config_id" TEXT NOT NULL,
     "worker_id" TEXT NOT NULL,
     "slots" INTEGER NOT NULL,
+    "demand" INTEGER NOT NULL DEFAULT 0,
     "expires_at" TIMESTAMP(3) NOT NULL,
 
     CONSTRAINT "judge_leases_pkey" PRIMARY KEY ("judge_config_id","worker_id")
@@ -237,6 +238,7 @@ CREATE TABLE "eval_runs" (
     "judge_config_id" TEXT,
     "judge_name" TEXT,
     "judge_fingerprint" TEXT,
+    "fingerprint" TEXT,
     "evaluate_times" INTEGER NOT NULL,
     "seed" INTEGER NOT NULL,
     "options" JSONB NOT NULL DEFAULT '{}',
@@ -289,6 +291,9 @@ CREATE TABLE "run_items" (
     "detail" JSONB,
     "attempts" INTEGER NOT NULL DEFAULT 0,
     "error" TEXT,
+    "lease_owner" TEXT,
+    "lease_until" TIMESTAMP(3),
+    "queued_at" TIMESTAMP(3),
     "updated_at" TIMESTAMP(3) NOT NULL,
 
     CONSTRAINT "run_items_pkey" PRIMARY KEY ("id")
@@ -418,6 +423,9 @@ CREATE INDEX "eval_runs_status_idx" ON "eval_runs"("status");
 
 -- CreateIndex
 CREATE INDEX "eval_runs_created_at_idx" ON "eval_runs"("created_at");
+
+-- CreateIndex
+CREATE INDEX "eval_runs_fingerprint_idx" ON "eval_runs"("fingerprint");
 
 -- CreateIndex
 CREATE INDEX "run_sets_submission_set_id_idx" ON "run_sets"("submission_set_id");
