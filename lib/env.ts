@@ -30,6 +30,7 @@ const envSchema = z.object({
   TOOLEVAL_WORKER: flag(true),
   TOOLEVAL_WORKER_CONCURRENCY: int(64, 1),
   TOOLEVAL_UPLOAD_MAX_BYTES: int(512 * 1024 * 1024, 1),
+  TOOLEVAL_UPLOAD_MAX_FILE_BYTES: int(256 * 1024 * 1024, 1),
   TOOLEVAL_ZIP_MAX_ENTRIES: int(20_000, 1),
   TOOLEVAL_ZIP_MAX_EXPANDED_BYTES: int(2 * 1024 * 1024 * 1024, 1),
   OPENAI_BASE_URL: z.preprocess(emptyAsUndefined, z.url().optional()),

@@ -2,8 +2,12 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getSessionUser } from "@/lib/auth/session";
 import { can } from "@/lib/auth/roles";
+import { listBenchmarks } from "@/lib/submissions/benchmarks";
 import { listUsers } from "@/lib/users/users";
+import { ApiTokensSection } from "./_components/api-tokens-section";
+import { AdminNav } from "./_components/admin-nav";
 import { CreateUserForm } from "./_components/create-user-form";
+import { ImportQueriesForm } from "./_components/import-queries-form";
 import { RoleSelect } from "./_components/role-select";
 
 export const metadata: Metadata = { title: "Admin" };
@@ -19,11 +23,12 @@ export default async function AdminPage() {
       </div>
     );
   }
-  const users = await listUsers();
+  const [users, benchmarks] = await Promise.all([listUsers(), listBenchmarks()]);
 
   return (
     <div className="space-y-8">
       <h1 className="text-2xl font-semibold">Admin</h1>
+      <AdminNav current="/admin" />
       <section className="space-y-3">
         <h2 className="text-lg font-semibold">Users</h2>
         <table className="w-full overflow-hidden rounded-lg border border-slate-200 bg-white text-sm shadow-sm" data-testid="users-table">
@@ -53,6 +58,11 @@ export default async function AdminPage() {
         <h2 className="text-lg font-semibold">Add a user</h2>
         <CreateUserForm />
       </section>
+      <section className="space-y-3">
+        <h2 className="text-lg font-semibold">Import queries</h2>
+        <ImportQueriesForm benchmarks={benchmarks.filter((benchmark) => !benchmark.isDemo).map((benchmark) => benchmark.name)} />
+      </section>
+      <ApiTokensSection users={users} />
     </div>
   );
 }

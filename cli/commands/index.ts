@@ -4,3 +4,5 @@ import { registerCommand } from "../main";
 registerCommand("convert", "Convert raw ToolBench answers to ToolEval's converted format (file mode)", async () => (await import("./convert")).default);
 registerCommand("pass-rate", "Pass rate (SoPR / ToolBench v1 / rule-based) from converted answers, ToolEval result files (file mode)", async () => (await import("./pass-rate")).default);
 registerCommand("preference", "Win rate of a candidate against a reference model, ToolEval result files (file mode)", async () => (await import("./preference")).default);
+registerCommand("import", "Import test queries, a model's answers, or ToolEval result files (database)", async () => (await import("./import")).default);
+registerCommand("submissions", "List stored models, their versions and the benchmarks (database)", async () => (await import("./submissions")).default);
