@@ -7,4 +7,5 @@ import { register } from "tsx/esm/api";
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 register({ tsconfig: path.join(root, "tsconfig.json") });
 const { main } = await import(pathToFileURL(path.join(root, "cli/main.ts")).href);
-process.exitCode = await main(process.argv.slice(2));
+// Exit explicitly: idle database pools and timers would otherwise keep the process alive for seconds.
+process.exit(await main(process.argv.slice(2)));

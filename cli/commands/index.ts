@@ -6,3 +6,4 @@ registerCommand("pass-rate", "Pass rate (SoPR / ToolBench v1 / rule-based) from 
 registerCommand("preference", "Win rate of a candidate against a reference model, ToolEval result files (file mode)", async () => (await import("./preference")).default);
 registerCommand("import", "Import test queries, a model's answers, or ToolEval result files (database)", async () => (await import("./import")).default);
 registerCommand("submissions", "List stored models, their versions and the benchmarks (database)", async () => (await import("./submissions")).default);
+registerCommand("run", "Judge stored answers: pass rate or win rate, with --wait to work on it here (database)", async () => (await import("./run")).default);

@@ -36,7 +36,7 @@ const pairQueryIds = async (testSetId: string, candidateSetId: string, reference
   return [...new Set(answers.map((answer) => answer.queryId))];
 };
 
-type PlannedSet = { testSetId: string; submissionSetId: string; referenceSubmissionSetId: string | null; items: { queryId: string; candidateId: string | null; referenceId: string | null }[] };
+export type PlannedSet = { testSetId: string; submissionSetId: string; referenceSubmissionSetId: string | null; items: { queryId: string; candidateId: string | null; referenceId: string | null }[] };
 
 const planSet = async (input: CreateRunInput, testSet: string): Promise<PlannedSet> => {
   const candidate = await resolveSubmissionSet(input.candidate, testSet);
@@ -72,14 +72,21 @@ export const runFingerprint = (input: CreateRunInput, sets: PlannedSet[]) =>
     sets: sets.map((set) => [set.testSetId, set.submissionSetId, set.referenceSubmissionSetId]),
   });
 
+/** The answers (and pairs) each test set of a prospective run covers. */
+export const planRun = async (input: CreateRunInput): Promise<PlannedSet[]> => {
+  const sets: PlannedSet[] = [];
+  for (const testSet of input.testSets) sets.push(await planSet(input, testSet));
+
+  return sets;
+};
+
 /**
  * Records a run with one item per query and round (in one transaction) and sends its items to the
  * workers. The judging itself happens in the workers; this only validates, records and enqueues.
  */
 export const createRun = async (input: CreateRunInput, { userId }: { userId?: string } = {}) => {
   const evaluateTimes = input.protocol === "rules" ? 1 : input.evaluateTimes;
-  const sets: PlannedSet[] = [];
-  for (const testSet of input.testSets) sets.push(await planSet(input, testSet));
+  const sets = await planRun(input);
   const judge = input.judgeConfigId
     ? await db().judgeConfig.findUnique({ where: { id: input.judgeConfigId }, select: { id: true, name: true, archivedAt: true } })
     : null;
@@ -133,8 +140,7 @@ export const createRun = async (input: CreateRunInput, { userId }: { userId?: st
 
 /** An unfinished run with the same work, if any (to continue it rather than start over). */
 export const findResumableRun = async (input: CreateRunInput) => {
-  const sets: PlannedSet[] = [];
-  for (const testSet of input.testSets) sets.push(await planSet(input, testSet));
+  const sets = await planRun(input);
 
   return db().evalRun.findFirst({
     where: { fingerprint: runFingerprint(input, sets), status: { in: ["QUEUED", "RUNNING", "PAUSED", "CANCELLED"] } },

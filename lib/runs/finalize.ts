@@ -15,10 +15,14 @@ export const computeRunResults = async (runId: string) => {
   const results = new Map<string, unknown>();
   for (const set of run.sets) {
     const [items, queryCount] = await Promise.all([
-      db().runItem.findMany({ where: { runSetId: set.id }, select: { queryId: true, round: true, status: true, outcome: true, candidateId: true, referenceId: true } }),
+      db().runItem.findMany({ where: { runSetId: set.id }, select: { queryId: true, round: true, status: true, outcome: true, candidateId: true, detail: true } }),
       db().query.count({ where: { testSetId: set.testSetId } }),
     ]);
-    const outcomes: ItemOutcome[] = items.map((item) => ({ ...item, answered: item.candidateId !== null }));
+    const outcomes: ItemOutcome[] = items.map(({ candidateId, detail, ...item }) => ({
+      ...item,
+      answered: candidateId !== null,
+      coinFlip: (detail as { coinFlip?: boolean } | null)?.coinFlip === true,
+    }));
     if (run.kind === "preference") {
       results.set(set.id, summarizePreference({ items: outcomes, queryIds: [...new Set(items.map((item) => item.queryId))] }));
     } else {

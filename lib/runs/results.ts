@@ -1,8 +1,9 @@
 import { z } from "zod";
+import type { PassRateSetSummary, PreferenceSetSummary } from "../tooleval/protocols/set-summary";
 
 /**
- * The stored result of one test set of a run (RunSet.result). The same shapes as the per-set objects
- * the CLI prints with --json. Percentages, unrounded.
+ * Validation of stored run results (RunSet.result): the engine's set summaries, the same objects the
+ * CLI prints per set with --json. Percentages, unrounded.
  */
 export const passRateSetResultSchema = z.object({
   answered: z.number().int(),
@@ -12,8 +13,8 @@ export const passRateSetResultSchema = z.object({
   rounds: z.array(z.number()),
   unsure: z.number().int(),
   errors: z.number().int(),
-});
-export type PassRateSetResult = z.infer<typeof passRateSetResultSchema>;
+}) satisfies z.ZodType<PassRateSetSummary>;
+export type PassRateSetResult = PassRateSetSummary;
 
 export const preferenceSetResultSchema = z.object({
   n: z.number().int(),
@@ -23,8 +24,5 @@ export const preferenceSetResultSchema = z.object({
   winRate: z.number(),
   winRateHalfTies: z.number(),
   errors: z.number().int().default(0),
-});
-export type PreferenceSetResult = z.infer<typeof preferenceSetResultSchema>;
-
-export const RUN_KINDS = ["pass_rate", "preference"] as const;
-export type RunKind = (typeof RUN_KINDS)[number];
+}) satisfies z.ZodType<PreferenceSetSummary, unknown>;
+export type PreferenceSetResult = PreferenceSetSummary;

@@ -11,18 +11,27 @@ const RECONCILE_EVERY_MS = 10_000;
  * runs (recovering the work of killed workers). `stop` lets the calls in flight finish, gives the
  * remaining items back to the queue, then disconnects.
  */
-export const runWorker = async ({ concurrency, localCap }: { concurrency: number; localCap?: number }) => {
+export const runWorker = async ({
+  concurrency,
+  localCap,
+  log = console.log,
+}: {
+  concurrency: number;
+  localCap?: number;
+  /** Where status lines go (the CLI keeps stdout for its result). */
+  log?: (line: string) => void;
+}) => {
   const executor = createExecutor({ localCap });
   const boss = await getBoss();
   const worker = await startWorker(boss, { concurrency, jobs: [runChunkHandler(executor)] });
   const reconcile = () =>
     reconcileRuns({ onJudgeBack: (judgeConfigId) => executor.resetCircuit(judgeConfigId) }).catch((error) =>
-      console.error(`[worker] reconcile: ${(error as Error).message}`),
+      log(`[worker] reconcile: ${(error as Error).message}`),
     );
   void reconcile();
   const timer = setInterval(() => void reconcile(), RECONCILE_EVERY_MS);
   timer.unref();
-  console.log(`[worker] ${executor.workerId} started (concurrency ${concurrency})`);
+  log(`[worker] ${executor.workerId} started (concurrency ${concurrency})`);
 
   return {
     executor,
@@ -32,7 +41,7 @@ export const runWorker = async ({ concurrency, localCap }: { concurrency: number
       await worker.stop();
       await stopping;
       await stopBoss();
-      console.log("[worker] stopped");
+      log("[worker] stopped");
     },
   };
 };

@@ -1,20 +1,19 @@
 import path from "node:path";
 import type { JudgeError } from "../judge/error";
 import { judgeByRules } from "../protocols/rules";
-import { judgeSoprRound, scoreSopr } from "../protocols/sopr";
+import { averagePassRate, summarizeSoprSet, summarizeToolbenchSet, type PassRateSetSummary } from "../protocols/set-summary";
+import { judgeSoprRound } from "../protocols/sopr";
 import { judgeToolbenchRound } from "../protocols/toolbench";
 import { createRng } from "../random";
 import type { Judge } from "../types";
 import { createThrottledSaver, listAnsweredSets, loadConvertedAnswers, loadResultJson, loadTestIds, writeFileAtomic } from "./io";
 import { limitJudge, runRounds, type ProgressEvent, type RoundTask } from "./run-rounds";
 import { createStablePassRateState } from "./stable-pass-rate-state";
-import { scoreToolbenchSet } from "./toolbench-summary";
 import { createToolbenchPassRateState } from "./toolbench-pass-rate-state";
 
 export type PassRateProtocol = "sopr" | "toolbench" | "rules";
 
-/** One test set's result, percentages unrounded. */
-export type PassRateSetSummary = { answered: number; total: number; passRate: number; std: number; rounds: number[]; unsure: number; errors: number };
+export type { PassRateSetSummary };
 
 export type PassRateSummary = {
   protocol: PassRateProtocol;
@@ -64,10 +63,7 @@ export const runPassRate = async (options: PassRateRunOptions): Promise<PassRate
   if (sets.length === 0) throw new Error(`No converted answer files in ${path.join(convertedAnswerPath, model)}`);
   const summaries: Record<string, PassRateSetSummary> = {};
   for (const set of sets) summaries[set] = await runPassRateSet({ ...options, judge, set });
-  const values = Object.values(summaries);
-  const mean = (pick: (summary: PassRateSetSummary) => number) => values.reduce((sum, summary) => sum + pick(summary), 0) / values.length;
-
-  return { protocol, model, evaluateTimes, sets: summaries, average: { passRate: mean((s) => s.passRate), std: mean((s) => s.std) } };
+  return { protocol, model, evaluateTimes, sets: summaries, average: averagePassRate(Object.values(summaries)) };
 };
 
 const runPassRateSet = async (options: PassRateRunOptions & { set: string }): Promise<PassRateSetSummary> => {
@@ -113,8 +109,17 @@ const runPassRateSet = async (options: PassRateRunOptions & { set: string }): Pr
   const { errors } = await runRounds({ set, tasks, onProgress: options.onProgress, onError: options.onError, afterEach: saver.request });
   await saver.flush();
 
-  if (toolbench) return { ...scoreToolbenchSet({ state: toolbench, answered, evaluateTimes }), answered: answered.length, total: testIds.length, errors };
-  const score = scoreSopr({ labels: answered.map((qid) => stable!.labels(qid)), evaluateTimes, denominator: options.denominator, testSetSize: testIds.length });
+  const common = { total: testIds.length, evaluateTimes, errors, denominator: options.denominator };
+  if (!toolbench) return summarizeSoprSet({ ...common, labels: answered.map((qid) => stable!.labels(qid)) });
+  const queries = answered.map((qid) => {
+    const labels = [...toolbench.roundLabels(qid)];
 
-  return { answered: answered.length, total: testIds.length, passRate: score.passRate, std: score.std, rounds: score.rounds, unsure: score.unsure, errors };
+    return {
+      counts: toolbench.counts(qid) ?? { passed: 0, failed: 0 },
+      passedRounds: labels.filter(([, label]) => label.startsWith("passed")).map(([round]) => round),
+      unsureRounds: labels.filter(([, label]) => label === "unsure" || label.endsWith("(coin flip)")).length,
+    };
+  });
+
+  return summarizeToolbenchSet({ ...common, queries });
 };

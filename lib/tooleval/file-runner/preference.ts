@@ -1,6 +1,7 @@
 import path from "node:path";
 import type { JudgeError } from "../judge/error";
-import { judgePreferenceRound, scorePreference, type PreferenceOptions, type PreferenceScore } from "../protocols/preference";
+import { judgePreferenceRound, type PreferenceOptions } from "../protocols/preference";
+import { averagePreference, summarizePreferenceSet, type PreferenceSetSummary } from "../protocols/set-summary";
 import { createRng } from "../random";
 import type { Judge } from "../types";
 import { createThrottledSaver, listAnsweredSets, loadConvertedAnswers, loadResultJson, loadTestIds, writeFileAtomic } from "./io";
@@ -8,7 +9,7 @@ import { DEFAULT_SEED } from "./pass-rate";
 import { createPreferenceState } from "./preference-state";
 import { limitJudge, runRounds, type ProgressEvent, type RoundTask } from "./run-rounds";
 
-export type PreferenceSetSummary = PreferenceScore & { errors: number };
+export type { PreferenceSetSummary };
 
 export type PreferenceSummary = {
   reference: string;
@@ -54,16 +55,7 @@ export const runPreference = async (options: PreferenceRunOptions): Promise<Pref
   if (sets.length === 0) throw new Error(`No test set has converted answers for both ${referenceModel} and ${candidateModel}`);
   const summaries: Record<string, PreferenceSetSummary> = {};
   for (const set of sets) summaries[set] = await runPreferenceSet({ ...options, judge, set });
-  const values = Object.values(summaries);
-  const mean = (pick: (summary: PreferenceSetSummary) => number) => values.reduce((sum, summary) => sum + pick(summary), 0) / values.length;
-
-  return {
-    reference: referenceModel,
-    candidate: candidateModel,
-    evaluateTimes,
-    sets: summaries,
-    average: { winRate: mean((s) => s.winRate), winRateHalfTies: mean((s) => s.winRateHalfTies) },
-  };
+  return { reference: referenceModel, candidate: candidateModel, evaluateTimes, sets: summaries, average: averagePreference(Object.values(summaries)) };
 };
 
 const runPreferenceSet = async (options: PreferenceRunOptions & { set: string }): Promise<PreferenceSetSummary> => {
@@ -96,5 +88,5 @@ const runPreferenceSet = async (options: PreferenceRunOptions & { set: string })
   const { errors } = await runRounds({ set, tasks, onProgress: options.onProgress, onError: options.onError, afterEach: saver.request });
   await saver.flush();
 
-  return { ...scorePreference(testIds.map((qid) => state.counts(qid))), errors };
+  return summarizePreferenceSet({ counts: testIds.map((qid) => state.counts(qid)), errors });
 };
