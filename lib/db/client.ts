@@ -9,6 +9,17 @@ import { PrismaClient } from "../generated/prisma/client";
  */
 const OMIT = { judgeConfig: { apiKeyEnc: true } } as const;
 
+/**
+ * An idle connection can be closed by the server (restart, database dropped): pg reports that as an
+ * 'error' event on the pool, which would crash the process if nobody listened. The pool replaces it.
+ */
+const createPool = (connectionString: string, max: number) => {
+  const created = new pg.Pool({ connectionString, max, idleTimeoutMillis: 10_000 });
+  created.on("error", (error) => console.error(`[db] idle connection lost: ${error.message}`));
+
+  return created;
+};
+
 const createClientOnPool = (pool: pg.Pool) => new PrismaClient({ adapter: new PrismaPg(pool), omit: OMIT });
 
 export type Db = ReturnType<typeof createClientOnPool>;
@@ -36,7 +47,7 @@ export const databaseUrl = (): string => {
  * The process-wide connection pool. Prisma runs on it, and the judging hot path uses it directly for
  * batched SQL (multi-row inserts and updates that Prisma cannot express).
  */
-export const pool = () => (state.pool ??= new pg.Pool({ connectionString: databaseUrl(), max: 10, idleTimeoutMillis: 10_000 }));
+export const pool = () => (state.pool ??= createPool(databaseUrl(), 10));
 
 /** The process-wide Prisma client (kept on globalThis so Next's dev reloads do not open new pools). */
 export const db = (): Db => (state.client ??= createClientOnPool(pool()));
@@ -50,4 +61,4 @@ export const disconnectDb = async () => {
 };
 
 /** A client on its own pool for an explicit URL (tests, tools); the caller disconnects it. */
-export const createDb = (url: string) => createClientOnPool(new pg.Pool({ connectionString: url, max: 4 }));
+export const createDb = (url: string) => createClientOnPool(createPool(url, 4));

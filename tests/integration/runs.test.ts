@@ -76,8 +76,9 @@ const passRate = (judgeConfigId: string, overrides: Partial<Parameters<typeof cr
 
 describe("judging runs", () => {
   it("two workers split a run with no duplicate judgments, within the judge's in-flight limit", async () => {
-    const a = await startTestWorker();
-    const b = await startTestWorker();
+    // Small worker concurrency: each takes at most two of the run's three chunks at once.
+    const a = await startTestWorker({ concurrency: 4 });
+    const b = await startTestWorker({ concurrency: 4 });
     judge.reset();
     judge.setConfig({ latencyMs: 60 });
     const config = await createJudge({ baseUrl: judge.url, maxInFlight: 6 });
