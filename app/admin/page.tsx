@@ -9,6 +9,7 @@ import { AdminNav } from "./_components/admin-nav";
 import { CreateUserForm } from "./_components/create-user-form";
 import { ImportQueriesForm } from "./_components/import-queries-form";
 import { RoleSelect } from "./_components/role-select";
+import { DataTable } from "@/components/data-table";
 
 export const metadata: Metadata = { title: "Admin" };
 export const dynamic = "force-dynamic";
@@ -31,28 +32,18 @@ export default async function AdminPage() {
       <AdminNav current="/admin" />
       <section className="space-y-3">
         <h2 className="text-lg font-semibold">Users</h2>
-        <table className="w-full overflow-hidden rounded-lg border border-slate-200 bg-white text-sm shadow-sm" data-testid="users-table">
-          <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
-            <tr>
-              <th className="px-4 py-2">Email</th>
-              <th className="px-4 py-2">Name</th>
-              <th className="px-4 py-2">Role</th>
-              <th className="px-4 py-2">Created</th>
+        <DataTable columns={["Email", "Name", "Role", "Created"]} testId="users-table">
+          {users.map((row) => (
+            <tr key={row.id}>
+              <td className="px-4 py-2">{row.email}</td>
+              <td className="px-4 py-2">{row.name}</td>
+              <td className="px-4 py-2">
+                <RoleSelect userId={row.id} role={row.role} disabled={row.id === user.id} />
+              </td>
+              <td className="px-4 py-2 text-slate-500">{row.createdAt.toISOString().slice(0, 10)}</td>
             </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {users.map((row) => (
-              <tr key={row.id}>
-                <td className="px-4 py-2">{row.email}</td>
-                <td className="px-4 py-2">{row.name}</td>
-                <td className="px-4 py-2">
-                  <RoleSelect userId={row.id} role={row.role} disabled={row.id === user.id} />
-                </td>
-                <td className="px-4 py-2 text-slate-500">{row.createdAt.toISOString().slice(0, 10)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       </section>
       <section className="space-y-3">
         <h2 className="text-lg font-semibold">Add a user</h2>

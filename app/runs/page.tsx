@@ -7,6 +7,7 @@ import { getSessionUser } from "@/lib/auth/session";
 import { can } from "@/lib/auth/roles";
 import { PROTOCOL_LABELS } from "@/lib/leaderboard/format";
 import { listRuns } from "@/lib/runs/queries";
+import { DataTable } from "@/components/data-table";
 
 export const metadata: Metadata = { title: "Runs" };
 
@@ -31,49 +32,37 @@ export default async function RunsPage() {
       {runs.length === 0 ? (
         <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-slate-600">No runs yet.</p>
       ) : (
-        <table className="w-full overflow-hidden rounded-lg border border-slate-200 bg-white text-sm shadow-sm" data-testid="runs-table">
-          <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
-            <tr>
-              <th className="px-4 py-2">Run</th>
-              <th className="px-4 py-2">Metric</th>
-              <th className="px-4 py-2">Models</th>
-              <th className="px-4 py-2">Judge</th>
-              <th className="px-4 py-2">Status</th>
-              <th className="w-56 px-4 py-2">Progress</th>
+        <DataTable columns={["Run", "Metric", "Models", "Judge", "Status"]} testId="runs-table">
+          {runs.map((run) => (
+            <tr key={run.id} data-testid="run-row">
+              <td className="px-4 py-2">
+                <Link href={`/runs/${run.id}`} className="font-medium text-indigo-700 hover:underline">
+                  {run.createdAt.toISOString().slice(0, 16).replace("T", " ")}
+                </Link>
+                {run.imported ? <span className="ml-1 rounded bg-slate-100 px-1.5 text-xs text-slate-600">imported</span> : null}
+                {run.isDemo ? <span className="ml-1 rounded bg-amber-100 px-1.5 text-xs text-amber-800">demo</span> : null}
+              </td>
+              <td className="px-4 py-2">
+                {PROTOCOL_LABELS[run.protocol] ?? run.protocol} · {run.testSets.length} set{run.testSets.length === 1 ? "" : "s"} × {run.evaluateTimes}
+              </td>
+              <td className="px-4 py-2">
+                {run.candidate}
+                {run.reference ? <span className="text-slate-500"> vs {run.reference}</span> : null}
+              </td>
+              <td className="px-4 py-2 text-slate-600">{run.judgeName ?? "—"}</td>
+              <td className="px-4 py-2">
+                <StatusBadge status={run.status} />
+                {run.pauseReason ? <div className="text-xs text-amber-700">{run.pauseReason}</div> : null}
+              </td>
+              <td className="px-4 py-2">
+                <ProgressBar done={run.progress.done} error={run.progress.error} total={run.progress.total} />
+                <div className="num text-xs text-slate-500">
+                  {run.progress.done + run.progress.error}/{run.progress.total} items{run.progress.error ? `, ${run.progress.error} errors` : ""}
+                </div>
+              </td>
             </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {runs.map((run) => (
-              <tr key={run.id} data-testid="run-row">
-                <td className="px-4 py-2">
-                  <Link href={`/runs/${run.id}`} className="font-medium text-indigo-700 hover:underline">
-                    {run.createdAt.toISOString().slice(0, 16).replace("T", " ")}
-                  </Link>
-                  {run.imported ? <span className="ml-1 rounded bg-slate-100 px-1.5 text-xs text-slate-600">imported</span> : null}
-                  {run.isDemo ? <span className="ml-1 rounded bg-amber-100 px-1.5 text-xs text-amber-800">demo</span> : null}
-                </td>
-                <td className="px-4 py-2">
-                  {PROTOCOL_LABELS[run.protocol] ?? run.protocol} · {run.testSets.length} set{run.testSets.length === 1 ? "" : "s"} × {run.evaluateTimes}
-                </td>
-                <td className="px-4 py-2">
-                  {run.candidate}
-                  {run.reference ? <span className="text-slate-500"> vs {run.reference}</span> : null}
-                </td>
-                <td className="px-4 py-2 text-slate-600">{run.judgeName ?? "—"}</td>
-                <td className="px-4 py-2">
-                  <StatusBadge status={run.status} />
-                  {run.pauseReason ? <div className="text-xs text-amber-700">{run.pauseReason}</div> : null}
-                </td>
-                <td className="px-4 py-2">
-                  <ProgressBar done={run.progress.done} error={run.progress.error} total={run.progress.total} />
-                  <div className="num text-xs text-slate-500">
-                    {run.progress.done + run.progress.error}/{run.progress.total} items{run.progress.error ? `, ${run.progress.error} errors` : ""}
-                  </div>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       )}
     </div>
   );

@@ -1,5 +1,6 @@
 import { db } from "../db/client";
 import { Prisma } from "../generated/prisma/client";
+import { solutionPathRow } from "../submissions/solution-path-row";
 import { summarizePassRate, summarizePreference, type ItemOutcome } from "../runs/summarize";
 import { hashCanonical } from "../tooleval/canonical-json";
 import { createRng } from "../tooleval/random";
@@ -73,19 +74,7 @@ const seedModel = async (
     });
     const ids = new Map<string, string>();
     for (const { query, converted } of inSet) {
-      const path = await tx.solutionPath.create({
-        data: {
-          submissionSetId: set.id,
-          queryId: query.queryId,
-          queryText: converted.query,
-          method: converted.answer.method,
-          totalSteps: converted.answer.total_steps,
-          finalAnswer: converted.answer.final_answer,
-          answerDetails: converted.answer.answer_details as Prisma.InputJsonValue,
-          availableTools: converted.available_tools as Prisma.InputJsonValue,
-          contentHash: hashCanonical(converted),
-        },
-      });
+      const path = await tx.solutionPath.create({ data: solutionPathRow({ submissionSetId: set.id, queryId: query.queryId, answer: converted }) });
       ids.set(query.queryId, path.id);
     }
     sets.set(testSet, { id: set.id, answers: ids });

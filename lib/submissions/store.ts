@@ -3,6 +3,7 @@ import { AppError } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
 import { hashCanonical } from "../tooleval/canonical-json";
 import type { AnalyzedSet } from "./analyze";
+import { solutionPathRow } from "./solution-path-row";
 import { readStagedSet } from "./staged-sets";
 
 export type SubmissionSource = "upload" | "api" | "cli";
@@ -24,18 +25,7 @@ type Tx = Prisma.TransactionClient;
 const insertAnswers = async ({ tx, dir, set, submissionSetId }: { tx: Tx; dir: string; set: AnalyzedSet; submissionSetId: string }) => {
   for await (const batch of readStagedSet({ dir, set })) {
     await tx.solutionPath.createMany({
-      data: batch.map(({ q, h, o, a }) => ({
-        submissionSetId,
-        queryId: q,
-        queryText: a.query,
-        method: a.answer.method,
-        totalSteps: a.answer.total_steps,
-        finalAnswer: a.answer.final_answer,
-        answerDetails: a.answer.answer_details as Prisma.InputJsonValue,
-        availableTools: a.available_tools as Prisma.InputJsonValue,
-        contentHash: h,
-        origin: o,
-      })),
+      data: batch.map(({ q, h, o, a }) => solutionPathRow({ submissionSetId, queryId: q, answer: a, contentHash: h, origin: o })),
     });
   }
 };

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { db } from "../../lib/db/client";
 import { encryptSecret } from "../../lib/secrets";
+import { solutionPathRow } from "../../lib/submissions/solution-path-row";
 import { ensureDefaultEvaluator } from "../../lib/judges/evaluators";
 import { hashCanonical } from "../../lib/tooleval/canonical-json";
 import type { ConvertedAnswer, ConvertedAnswerFile } from "../../lib/tooleval/types";
@@ -63,19 +64,7 @@ export const createModelWithAnswers = async ({
   const set = await db().submissionSet.create({
     data: { submissionId: submission.id, testSetId, contentHash: hashCanonical(answers), answerCount: Object.keys(answers).length, unknownQueryIds: [] },
   });
-  await db().solutionPath.createMany({
-    data: Object.entries(answers).map(([queryId, answer]) => ({
-      submissionSetId: set.id,
-      queryId,
-      queryText: answer.query,
-      method: answer.answer.method,
-      totalSteps: answer.answer.total_steps,
-      finalAnswer: answer.answer.final_answer,
-      answerDetails: answer.answer.answer_details as object[],
-      availableTools: answer.available_tools as object[],
-      contentHash: hashCanonical(answer),
-    })),
-  });
+  await db().solutionPath.createMany({ data: Object.entries(answers).map(([queryId, answer]) => solutionPathRow({ submissionSetId: set.id, queryId, answer })) });
 
   return { modelId: model.id, submissionSetId: set.id };
 };

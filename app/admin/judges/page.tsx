@@ -8,6 +8,7 @@ import { AdminNav } from "../_components/admin-nav";
 import { CreateJudgeForm } from "./_components/create-judge-form";
 import { ImportEvaluatorForm } from "./_components/import-evaluator-form";
 import { JudgeRowActions } from "./_components/judge-row-actions";
+import { DataTable } from "@/components/data-table";
 
 export const metadata: Metadata = { title: "Judges" };
 
@@ -28,38 +29,26 @@ export default async function JudgesPage() {
           Any OpenAI-compatible endpoint. Keys are stored encrypted or read from a server environment variable; they never leave the server. The
           in-flight limit holds across all workers.
         </p>
-        <table className="w-full overflow-hidden rounded-lg border border-slate-200 bg-white text-sm shadow-sm" data-testid="judges-table">
-          <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
-            <tr>
-              <th className="px-4 py-2">Name</th>
-              <th className="px-4 py-2">Endpoint · model</th>
-              <th className="px-4 py-2">Parameters</th>
-              <th className="px-4 py-2">Key</th>
-              <th className="px-4 py-2">Prompts</th>
-              <th className="px-4 py-2" />
+        <DataTable columns={["Name", "Endpoint · model", "Parameters", "Key", "Prompts", ""]} testId="judges-table">
+          {judges.map((judge) => (
+            <tr key={judge.id}>
+              <td className="px-4 py-2 font-medium">{judge.name}</td>
+              <td className="px-4 py-2">
+                <div className="text-slate-600">{judge.baseUrl ?? "OPENAI_BASE_URL of the server"}</div>
+                {judge.model}
+              </td>
+              <td className="num px-4 py-2 text-xs text-slate-600">
+                T={judge.temperature} · {judge.maxTokens} tokens · {judge.timeoutMs / 1000}s · {judge.apiStyle} · {judge.maxInFlight} in flight
+                {judge.inputPricePerMTok !== null ? ` · $${judge.inputPricePerMTok}/$${judge.outputPricePerMTok ?? 0} per M tokens` : ""}
+              </td>
+              <td className="px-4 py-2 text-xs">{judge.hasStoredKey ? "stored (encrypted)" : judge.apiKeyEnv ? `env ${judge.apiKeyEnv}` : "OPENAI_API_KEY"}</td>
+              <td className="px-4 py-2 text-xs">{judge.evaluator.name}</td>
+              <td className="px-4 py-2">
+                <JudgeRowActions judgeConfigId={judge.id} />
+              </td>
             </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {judges.map((judge) => (
-              <tr key={judge.id}>
-                <td className="px-4 py-2 font-medium">{judge.name}</td>
-                <td className="px-4 py-2">
-                  <div className="text-slate-600">{judge.baseUrl ?? "OPENAI_BASE_URL of the server"}</div>
-                  {judge.model}
-                </td>
-                <td className="num px-4 py-2 text-xs text-slate-600">
-                  T={judge.temperature} · {judge.maxTokens} tokens · {judge.timeoutMs / 1000}s · {judge.apiStyle} · {judge.maxInFlight} in flight
-                  {judge.inputPricePerMTok !== null ? ` · $${judge.inputPricePerMTok}/$${judge.outputPricePerMTok ?? 0} per M tokens` : ""}
-                </td>
-                <td className="px-4 py-2 text-xs">{judge.hasStoredKey ? "stored (encrypted)" : judge.apiKeyEnv ? `env ${judge.apiKeyEnv}` : "OPENAI_API_KEY"}</td>
-                <td className="px-4 py-2 text-xs">{judge.evaluator.name}</td>
-                <td className="px-4 py-2">
-                  <JudgeRowActions judgeConfigId={judge.id} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       </section>
       <section className="space-y-3">
         <h2 className="text-lg font-semibold">Add a judge</h2>

@@ -10,6 +10,7 @@ import { formatScore, PROTOCOL_LABELS } from "@/lib/leaderboard/format";
 import { getRunDetail } from "@/lib/runs/queries";
 import { passRateSetResultSchema, preferenceSetResultSchema } from "@/lib/runs/results";
 import { RetryItemButton, RunControls } from "../_components/run-controls";
+import { DataTable } from "@/components/data-table";
 
 export const metadata: Metadata = { title: "Run" };
 
@@ -89,43 +90,33 @@ export default async function RunPage({ params }: { params: Promise<{ runId: str
       <section className="space-y-2">
         <h2 className="text-lg font-semibold">Test sets</h2>
         <ProgressBar done={run.progress.done} error={run.progress.error} total={run.progress.total} testId="run-progress" />
-        <table className="w-full overflow-hidden rounded-lg border border-slate-200 bg-white text-sm shadow-sm" data-testid="run-sets">
-          <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
-            <tr>
-              <th className="px-4 py-2">Set</th>
-              <th className="px-4 py-2">Answers</th>
-              <th className="w-48 px-4 py-2">Progress</th>
-              <th className="px-4 py-2">Result</th>
+        <DataTable columns={["Set", "Answers", "Result"]} testId="run-sets">
+          {run.sets.map((set) => (
+            <tr key={set.id}>
+              <td className="px-4 py-2 font-medium">
+                <Link className="text-indigo-700 hover:underline" href={`/runs/${run.id}/items?set=${set.testSet.name}`}>
+                  {set.testSet.name}
+                </Link>
+              </td>
+              <td className="px-4 py-2">
+                {set.submissionSet.submission.model.name} v{set.submissionSet.submission.version}
+                {set.referenceSubmissionSet ? (
+                  <span className="text-slate-500">
+                    {" "}
+                    vs {set.referenceSubmissionSet.submission.model.name} v{set.referenceSubmissionSet.submission.version}
+                  </span>
+                ) : null}
+              </td>
+              <td className="px-4 py-2">
+                <ProgressBar done={set.progress.done} error={set.progress.error} total={set.progress.total} />
+              </td>
+              <td className="px-4 py-2" data-testid={`result-${set.testSet.name}`}>
+                <ResultCell kind={run.kind} result={set.result} />
+                {set.partial && set.result ? <span className="ml-1 text-xs text-amber-700">(partial)</span> : null}
+              </td>
             </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {run.sets.map((set) => (
-              <tr key={set.id}>
-                <td className="px-4 py-2 font-medium">
-                  <Link className="text-indigo-700 hover:underline" href={`/runs/${run.id}/items?set=${set.testSet.name}`}>
-                    {set.testSet.name}
-                  </Link>
-                </td>
-                <td className="px-4 py-2">
-                  {set.submissionSet.submission.model.name} v{set.submissionSet.submission.version}
-                  {set.referenceSubmissionSet ? (
-                    <span className="text-slate-500">
-                      {" "}
-                      vs {set.referenceSubmissionSet.submission.model.name} v{set.referenceSubmissionSet.submission.version}
-                    </span>
-                  ) : null}
-                </td>
-                <td className="px-4 py-2">
-                  <ProgressBar done={set.progress.done} error={set.progress.error} total={set.progress.total} />
-                </td>
-                <td className="px-4 py-2" data-testid={`result-${set.testSet.name}`}>
-                  <ResultCell kind={run.kind} result={set.result} />
-                  {set.partial && set.result ? <span className="ml-1 text-xs text-amber-700">(partial)</span> : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       </section>
 
       {run.errors.length > 0 ? (

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { listRunItems } from "@/lib/runs/queries";
+import { DataTable } from "@/components/data-table";
 
 export const metadata: Metadata = { title: "Run items" };
 
@@ -15,32 +16,21 @@ export default async function RunItemsPage({ params, searchParams }: { params: P
         ← Run
       </Link>
       <h1 className="text-2xl font-semibold">Items{set ? ` of ${set}` : ""}</h1>
-      <table className="w-full overflow-hidden rounded-lg border border-slate-200 bg-white text-sm shadow-sm">
-        <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
-          <tr>
-            <th className="px-4 py-2">Set</th>
-            <th className="px-4 py-2">Query</th>
-            <th className="px-4 py-2">Round</th>
-            <th className="px-4 py-2">Status</th>
-            <th className="px-4 py-2">Outcome</th>
+      <DataTable columns={["Set", "Query", "Round", "Status", "Outcome"]}>
+        {items.map((item) => (
+          <tr key={item.id}>
+            <td className="px-4 py-1.5">{item.runSet.testSet.name}</td>
+            <td className="px-4 py-1.5">
+              <Link className="text-indigo-700 hover:underline" href={`/runs/${runId}/items/${item.id}`}>
+                {item.queryId}
+              </Link>
+            </td>
+            <td className="px-4 py-1.5">{item.round}</td>
+            <td className="px-4 py-1.5">{item.status.toLowerCase()}</td>
+            <td className="px-4 py-1.5">{item.outcome ?? "—"}</td>
           </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {items.map((item) => (
-            <tr key={item.id}>
-              <td className="px-4 py-1.5">{item.runSet.testSet.name}</td>
-              <td className="px-4 py-1.5">
-                <Link className="text-indigo-700 hover:underline" href={`/runs/${runId}/items/${item.id}`}>
-                  {item.queryId}
-                </Link>
-              </td>
-              <td className="px-4 py-1.5">{item.round}</td>
-              <td className="px-4 py-1.5">{item.status.toLowerCase()}</td>
-              <td className="px-4 py-1.5">{item.outcome ?? "—"}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
     </div>
   );
 }
