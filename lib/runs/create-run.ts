@@ -6,6 +6,8 @@ import type { CreateRunInput } from "./schemas";
 
 type Side = { model: string; version?: number };
 
+const ITEM_BATCH = 2000;
+
 /**
  * The answers a run evaluates for one test set: the model's newest version holding that set (or
  * the newest up to `version`). Versions may hold only some sets, so each set resolves on its own.
@@ -122,11 +124,10 @@ export const createRun = async (input: CreateRunInput, { userId }: { userId?: st
           },
           select: { id: true },
         });
-        await tx.runItem.createMany({
-          data: Array.from({ length: evaluateTimes }, (_, round) =>
-            set.items.map((item) => ({ runId: created.id, runSetId: runSet.id, round, ...item })),
-          ).flat(),
-        });
+        const rows = Array.from({ length: evaluateTimes }, (_, round) => set.items.map((item) => ({ runId: created.id, runSetId: runSet.id, round, ...item }))).flat();
+        // In batches: Prisma splits a large createMany into statements it sends concurrently on the
+        // transaction's single connection, which pg deprecates.
+        for (let start = 0; start < rows.length; start += ITEM_BATCH) await tx.runItem.createMany({ data: rows.slice(start, start + ITEM_BATCH) });
       }
 
       return created;

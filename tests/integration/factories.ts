@@ -37,10 +37,8 @@ export const createTestSet = async ({ benchmark, testSet, queryIds }: { benchmar
     update: {},
     create: { benchmarkId: bench.id, name: testSet, position: 0 },
   });
-  await db().query.createMany({
-    data: queryIds.map((queryId) => ({ testSetId: set.id, queryId, text: `query ${queryId}`, apiList: [], contentHash: queryId })),
-    skipDuplicates: true,
-  });
+  const rows = queryIds.map((queryId) => ({ testSetId: set.id, queryId, text: `query ${queryId}`, apiList: [], contentHash: queryId }));
+  for (let start = 0; start < rows.length; start += 2000) await db().query.createMany({ data: rows.slice(start, start + 2000), skipDuplicates: true });
 
   return { benchmarkId: bench.id, testSetId: set.id };
 };
@@ -64,7 +62,8 @@ export const createModelWithAnswers = async ({
   const set = await db().submissionSet.create({
     data: { submissionId: submission.id, testSetId, contentHash: hashCanonical(answers), answerCount: Object.keys(answers).length, unknownQueryIds: [] },
   });
-  await db().solutionPath.createMany({ data: Object.entries(answers).map(([queryId, answer]) => solutionPathRow({ submissionSetId: set.id, queryId, answer })) });
+  const paths = Object.entries(answers).map(([queryId, answer]) => solutionPathRow({ submissionSetId: set.id, queryId, answer }));
+  for (let start = 0; start < paths.length; start += 1000) await db().solutionPath.createMany({ data: paths.slice(start, start + 1000) });
 
   return { modelId: model.id, submissionSetId: set.id };
 };
