@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import net from "node:net";
 import path from "node:path";
 import { ensureAdmin } from "../lib/bootstrap/ensure-admin";
+import { disconnectDb } from "../lib/db/client";
 import { openDatabase } from "../lib/db/database";
 import { getEnv } from "../lib/env";
 import { getAppSecret } from "../lib/secrets";
@@ -51,7 +52,10 @@ const main = async () => {
   const env = getEnv();
   await assertPortFree(env.HOST, env.PORT);
   const database = await openDatabase();
-  onShutdown("database", () => database.stop());
+  onShutdown("database", async () => {
+    await disconnectDb();
+    await database.stop();
+  });
 
   const admin = await ensureAdmin();
   if (admin.created) {

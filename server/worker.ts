@@ -1,3 +1,4 @@
+import { disconnectDb } from "../lib/db/client";
 import { openDatabase } from "../lib/db/database";
 import { getEnv } from "../lib/env";
 import { onShutdown } from "./shutdown";
@@ -9,7 +10,10 @@ import { runWorker } from "../lib/runs/execute/run-worker";
  */
 const main = async () => {
   const database = await openDatabase();
-  onShutdown("database", () => database.stop());
+  onShutdown("database", async () => {
+    await disconnectDb();
+    await database.stop();
+  });
   const worker = await runWorker({ concurrency: getEnv().TOOLEVAL_WORKER_CONCURRENCY });
   onShutdown("worker", () => worker.stop());
 };

@@ -32,7 +32,7 @@ export default async function RunsPage() {
       {runs.length === 0 ? (
         <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-slate-600">No runs yet.</p>
       ) : (
-        <DataTable columns={["Run", "Metric", "Models", "Judge", "Status"]} testId="runs-table">
+        <DataTable columns={["Run", "Metric", "Models", "Judge", "Status", { label: "Progress", className: "w-56" }, "Judge calls"]} testId="runs-table">
           {runs.map((run) => (
             <tr key={run.id} data-testid="run-row">
               <td className="px-4 py-2">
@@ -58,6 +58,12 @@ export default async function RunsPage() {
                 <ProgressBar done={run.progress.done} error={run.progress.error} total={run.progress.total} />
                 <div className="num text-xs text-slate-500">
                   {run.progress.done + run.progress.error}/{run.progress.total} items{run.progress.error ? `, ${run.progress.error} errors` : ""}
+                </div>
+              </td>
+              <td className="num px-4 py-2 text-xs text-slate-600">
+                {run.usage.calls.toLocaleString("en")} calls{run.usage.callsPerMinute ? ` (${run.usage.callsPerMinute}/min)` : ""}
+                <div>
+                  {run.usage.tokens.toLocaleString("en")} tokens · ${run.usage.costUsd.toFixed(4)}
                 </div>
               </td>
             </tr>

@@ -16,7 +16,11 @@ export type KeyedEntry = BoardEntry & { key: BoardKey; benchmarkIsDemo: boolean 
 export const boardId = (key: BoardKey) =>
   [key.benchmark, key.kind, key.protocol, key.judge, key.reference ?? ""].map(encodeURIComponent).join("~");
 
-/** Groups entries into boards: pass-rate boards first, then win-rate boards, demo boards last. */
+/** The order of metrics on the page: StableToolBench's SoPR first, the judge-free rules last. */
+const PROTOCOL_ORDER = ["sopr", "toolbench", "preference", "rules"];
+const rank = (protocol: string) => (PROTOCOL_ORDER.indexOf(protocol) + 1 || PROTOCOL_ORDER.length + 1);
+
+/** Groups entries into boards: real before demo, then by benchmark, metric (SoPR first) and judge. */
 export const groupBoards = (entries: KeyedEntry[]): Board[] => {
   const groups = new Map<string, { key: BoardKey; isDemo: boolean; entries: BoardEntry[] }>();
   for (const entry of entries) {
@@ -32,8 +36,7 @@ export const groupBoards = (entries: KeyedEntry[]): Board[] => {
       (a, b) =>
         Number(a.isDemo) - Number(b.isDemo) ||
         a.benchmark.localeCompare(b.benchmark) ||
-        a.kind.localeCompare(b.kind) ||
-        a.protocol.localeCompare(b.protocol) ||
+        rank(a.protocol) - rank(b.protocol) ||
         a.judge.localeCompare(b.judge),
     );
 };

@@ -13,7 +13,7 @@ const countsFrom = (rows: { status: string; _count: { _all: number } }[]): Statu
   return { pending, done, error, total: pending + done + error };
 };
 
-/** The runs list: newest first, with live item counts and the models involved. */
+/** The runs list: newest first, with live item counts, judge usage and the models involved. */
 export const listRuns = async ({ take = 50 }: { take?: number } = {}) => {
   const runs = await db().evalRun.findMany({
     orderBy: { createdAt: "desc" },
@@ -30,7 +30,12 @@ export const listRuns = async ({ take = 50 }: { take?: number } = {}) => {
       },
     },
   });
-  const counts = await db().runItem.groupBy({ by: ["runId", "status"], where: { runId: { in: runs.map((run) => run.id) } }, _count: { _all: true } });
+  const runIds = runs.map((run) => run.id);
+  const [counts, usage, lastMinute] = await Promise.all([
+    db().runItem.groupBy({ by: ["runId", "status"], where: { runId: { in: runIds } }, _count: { _all: true } }),
+    db().judgment.groupBy({ by: ["runId"], where: { runId: { in: runIds }, fn: { not: null }, cachedFromId: null }, _count: { _all: true }, _sum: { promptTokens: true, completionTokens: true, costUsd: true } }),
+    db().judgment.groupBy({ by: ["runId"], where: { runId: { in: runIds }, fn: { not: null }, cachedFromId: null, createdAt: { gte: new Date(Date.now() - 60_000) } }, _count: { _all: true } }),
+  ]);
 
   return runs.map((run) => {
     const first = run.sets[0];
@@ -41,6 +46,16 @@ export const listRuns = async ({ take = 50 }: { take?: number } = {}) => {
       reference: first?.referenceSubmissionSet ? `${first.referenceSubmissionSet.submission.model.name} v${first.referenceSubmissionSet.submission.version}` : null,
       testSets: run.sets.map((set) => set.testSet.name),
       progress: countsFrom(counts.filter((row) => row.runId === run.id)),
+      usage: (() => {
+        const row = usage.find((entry) => entry.runId === run.id);
+
+        return {
+          calls: row?._count._all ?? 0,
+          tokens: (row?._sum.promptTokens ?? 0) + (row?._sum.completionTokens ?? 0),
+          costUsd: row?._sum.costUsd ?? 0,
+          callsPerMinute: lastMinute.find((entry) => entry.runId === run.id)?._count._all ?? 0,
+        };
+      })(),
     };
   });
 };

@@ -112,8 +112,9 @@ const seedPassRateRun = async (
           data: {
             runItemId: item.id,
             runId: run.id,
+            // Made-up verdicts are not judge calls: no function is recorded, so no run counts them as calls.
             stage: gaveUp ? "empty_final_answer" : "check_answer_status",
-            fn: gaveUp ? null : "check_answer_status",
+            fn: null,
             verdict: outcome,
             reason: gaveUp ? "Empty final answer!" : "Demo verdict, made up by the seed (no judge was called).",
           },
@@ -157,7 +158,7 @@ const seedPreferenceRun = async (
           data: { runId: run.id, runSetId: runSet.id, queryId, round, candidateId, referenceId: ref.answers.get(queryId), status: "DONE", outcome },
         });
         await tx.judgment.create({
-          data: { runItemId: item.id, runId: run.id, stage: "select_better_answer", fn: "select_better_answer", verdict: outcome, reason: "Demo preference, made up by the seed." },
+          data: { runItemId: item.id, runId: run.id, stage: "select_better_answer", fn: null, verdict: outcome, reason: "Demo preference, made up by the seed." },
         });
         outcomes.push({ queryId, round, status: "DONE", outcome, answered: true });
       }

@@ -90,7 +90,7 @@ export default async function RunPage({ params }: { params: Promise<{ runId: str
       <section className="space-y-2">
         <h2 className="text-lg font-semibold">Test sets</h2>
         <ProgressBar done={run.progress.done} error={run.progress.error} total={run.progress.total} testId="run-progress" />
-        <DataTable columns={["Set", "Answers", "Result"]} testId="run-sets">
+        <DataTable columns={["Set", "Answers", { label: "Progress", className: "w-48" }, "Result"]} testId="run-sets">
           {run.sets.map((set) => (
             <tr key={set.id}>
               <td className="px-4 py-2 font-medium">

@@ -5,6 +5,7 @@ import { useMemo, useState, useTransition } from "react";
 import type { ActionResult } from "@/lib/action";
 import type { RunEstimate } from "@/lib/runs/estimate";
 import type { CreateRunInput } from "@/lib/runs/schemas";
+import { TEST_SETS } from "@/lib/tooleval/types";
 import { createRunAction, estimateRunAction } from "../actions";
 
 type ModelChoice = { name: string; method: string; isDemo: boolean; versions: { version: number; sets: string[] }[]; sets: string[] };
@@ -43,9 +44,9 @@ export function NewRunForm({ models, judges }: { models: ModelChoice[]; judges: 
       for (const set of sets) if (!referenceSets.has(set)) sets.delete(set);
     }
 
-    return [...sets].sort();
+    return TEST_SETS.filter((set) => sets.has(set));
   }, [models, candidate, reference, kind]);
-  const chosenSets = testSets.filter((set) => available.includes(set));
+  const chosenSets = testSets.filter((set) => (available as string[]).includes(set));
 
   const input = (): CreateRunInput => ({
     protocol: effectiveProtocol,

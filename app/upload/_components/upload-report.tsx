@@ -1,5 +1,4 @@
 import type { UploadReport } from "@/lib/submissions/report";
-import { DataTable } from "@/components/data-table";
 
 const ids = (list: string[], total = list.length) =>
   total === 0 ? <span className="text-slate-400">none</span> : (
@@ -23,19 +22,29 @@ export function UploadReportView({ report }: { report: UploadReport }) {
         </span>
       </p>
       {report.sets.length > 0 ? (
-        <DataTable columns={[]} testId="report-sets">
-          {report.sets.map((set) => (
-            <tr key={set.testSet} data-testid="report-set" data-set={set.testSet}>
-              <td className="px-3 py-2 font-medium">{set.testSet}</td>
-              <td className="num px-3 py-2 text-right" data-testid="report-answers">{set.answers}</td>
-              <td className="px-3 py-2">{ids(set.unknownQueryIds)}</td>
-              <td className="px-3 py-2">
-                {ids(set.missingQueryIds, set.missingCount)}
-                {set.queries ? <span className="text-slate-500"> of {set.queries}</span> : null}
-              </td>
+        <table className="w-full overflow-hidden rounded-lg border border-slate-200 bg-white text-sm" data-testid="report-sets">
+          <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
+            <tr>
+              <th className="px-3 py-2">Test set</th>
+              <th className="px-3 py-2 text-right">Answers</th>
+              <th className="px-3 py-2">Unknown query ids</th>
+              <th className="px-3 py-2">Missing of the test set</th>
             </tr>
-          ))}
-        </DataTable>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {report.sets.map((set) => (
+              <tr key={set.testSet} data-testid="report-set" data-set={set.testSet}>
+                <td className="px-3 py-2 font-medium">{set.testSet}</td>
+                <td className="num px-3 py-2 text-right" data-testid="report-answers">{set.answers}</td>
+                <td className="px-3 py-2">{ids(set.unknownQueryIds)}</td>
+                <td className="px-3 py-2">
+                  {ids(set.missingQueryIds, set.missingCount)}
+                  {set.queries ? <span className="text-slate-500"> of {set.queries}</span> : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
       ) : null}
       {report.failures.length > 0 ? (
         <table className="w-full overflow-hidden rounded-lg border border-red-200 bg-white text-sm" data-testid="report-failures">
