@@ -53,7 +53,10 @@ const runAsOptions = async (): Promise<Pick<SpawnOptions, "uid" | "gid">> => {
   }
 };
 
-/** The server user must be able to reach the cluster folder: grant traverse-only (o+x) where missing. */
+/**
+ * The server user must be able to reach the cluster folder and the binaries: grant traverse-only
+ * (o+x) to each ancestor folder that lacks it (a `mktemp -d` checkout is 0700).
+ */
 const ensureTraversable = (dir: string) => {
   const changed: string[] = [];
   for (let current = path.dirname(dir); ; current = path.dirname(current)) {
@@ -190,6 +193,8 @@ export const startEmbeddedPostgres = async (dataDir: string): Promise<EmbeddedSe
   if (runAs.uid !== undefined) {
     fs.chmodSync(root, fs.statSync(root).mode | 0o011);
     ensureTraversable(root);
+    // The binaries live in node_modules, inside the checkout: the postgres user must reach them too.
+    ensureTraversable(path.join(bin, "postgres"));
   }
 
   return withStartLock(root, async () => {
