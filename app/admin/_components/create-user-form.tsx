@@ -4,6 +4,7 @@ import { useActionState } from "react";
 import type { ActionResult } from "@/lib/action";
 import { ROLES } from "@/lib/auth/roles";
 import { createUserAction } from "../actions";
+import { FormOutcome } from "@/components/form-outcome";
 
 type State = ActionResult<{ id: string; email: string }> | null;
 
@@ -34,15 +35,7 @@ export function CreateUserForm() {
         </select>
       </label>
       <div className="flex items-center gap-3 sm:col-span-2">
-        <button type="submit" disabled={pending} className="rounded-md bg-indigo-600 px-4 py-2 font-medium text-white hover:bg-indigo-500 disabled:opacity-60">
-          {pending ? "Creating…" : "Create user"}
-        </button>
-        {state?.ok ? <span className="text-sm text-green-700">Created {state.data.email}.</span> : null}
-        {state && !state.ok ? (
-          <span role="alert" className="text-sm text-red-600">
-            {state.error}
-          </span>
-        ) : null}
+        <FormOutcome pending={pending} label="Create user" pendingLabel="Creating…" state={state} success={(data) => `Created ${data.email}.`} />
       </div>
     </form>
   );

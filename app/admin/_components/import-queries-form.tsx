@@ -5,6 +5,7 @@ import type { ActionResult } from "@/lib/action";
 import type { ImportQueriesResult } from "@/lib/submissions/import-queries";
 import { TEST_SETS } from "@/lib/tooleval/types";
 import { importQueriesAction } from "../actions";
+import { FormOutcome } from "@/components/form-outcome";
 
 type State = ActionResult<ImportQueriesResult> | null;
 
@@ -51,19 +52,14 @@ export function ImportQueriesForm({ benchmarks }: { benchmarks: string[] }) {
         {error("ids")}
       </label>
       <div className="flex items-center gap-3 sm:col-span-2">
-        <button type="submit" disabled={pending} className="rounded-md bg-indigo-600 px-4 py-2 font-medium text-white hover:bg-indigo-500 disabled:opacity-60">
-          {pending ? "Importing…" : "Import queries"}
-        </button>
-        {state?.ok ? (
-          <span className="text-sm text-green-700" data-testid="import-queries-result">
-            {state.data.benchmark} / {state.data.testSet}: {state.data.total} queries ({state.data.created} created, {state.data.updated} updated, {state.data.unchanged} unchanged).
-          </span>
-        ) : null}
-        {state && !state.ok ? (
-          <span role="alert" className="whitespace-pre-line text-sm text-red-600">
-            {state.error}
-          </span>
-        ) : null}
+        <FormOutcome
+          pending={pending}
+          label="Import queries"
+          pendingLabel="Importing…"
+          state={state}
+          successTestId="import-queries-result"
+          success={(data) => `${data.benchmark} / ${data.testSet}: ${data.total} queries (${data.created} created, ${data.updated} updated, ${data.unchanged} unchanged).`}
+        />
       </div>
     </form>
   );

@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import type { ActionResult } from "@/lib/action";
 import { createJudgeAction } from "../actions";
+import { FormOutcome } from "@/components/form-outcome";
 
 type State = ActionResult<{ id: string; name: string }> | null;
 const FIELD = "mt-1 w-full rounded-md border border-slate-300 px-3 py-2";
@@ -49,11 +50,7 @@ export function CreateJudgeForm({ evaluators }: { evaluators: { id: string; name
         </select>
       </label>
       <div className="flex items-center gap-3 sm:col-span-3">
-        <button type="submit" disabled={pending} className="rounded-md bg-indigo-600 px-4 py-2 font-medium text-white hover:bg-indigo-500 disabled:opacity-60">
-          {pending ? "Saving…" : "Add judge"}
-        </button>
-        {state?.ok ? <span className="text-sm text-green-700">Added {state.data.name}.</span> : null}
-        {state && !state.ok ? <span role="alert" className="text-sm text-red-600">{state.error}</span> : null}
+        <FormOutcome pending={pending} label="Add judge" pendingLabel="Saving…" state={state} success={(data) => `Added ${data.name}.`} />
       </div>
     </form>
   );

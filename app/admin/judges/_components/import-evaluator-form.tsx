@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import type { ActionResult } from "@/lib/action";
 import { importEvaluatorAction } from "../actions";
+import { FormOutcome } from "@/components/form-outcome";
 
 type State = ActionResult<{ id: string; name: string }> | null;
 
@@ -23,11 +24,7 @@ export function ImportEvaluatorForm() {
         <span className="font-medium">template.txt</span>
         <input name="template" type="file" accept=".txt" required className="mt-1 block" />
       </label>
-      <button type="submit" disabled={pending} className="rounded-md bg-indigo-600 px-4 py-2 font-medium text-white hover:bg-indigo-500 disabled:opacity-60">
-        {pending ? "Loading…" : "Load prompts"}
-      </button>
-      {state?.ok ? <span className="text-green-700">Loaded {state.data.name}.</span> : null}
-      {state && !state.ok ? <span role="alert" className="text-red-600">{state.error}</span> : null}
+      <FormOutcome pending={pending} label="Load prompts" pendingLabel="Loading…" state={state} success={(data) => `Loaded ${data.name}.`} />
     </form>
   );
 }
